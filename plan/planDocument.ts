@@ -1,0 +1,39 @@
+/** The offline plan of one stack: what `plan.json` holds and every report is rendered from. */
+import type { PlannedResource } from "./plannedResource";
+
+export interface PlanDocument {
+  stack: string;
+  project: string;
+  resources: PlannedResource[];
+  /** Stack outputs as `pulumi up` would export them, secrets redacted. */
+  outputs: Record<string, unknown>;
+  warnings: string[];
+  /** Problems that would make a real `pulumi up` fail (e.g. duplicate URNs). */
+  errors: string[];
+}
+
+/** Two registrations with one URN: the mock runtime accepts them, the real engine does not. */
+export function duplicateUrnErrors(resources: readonly PlannedResource[]): string[] {
+  const seen = new Set<string>();
+  const errors: string[] = [];
+  for (const resource of resources) {
+    if (seen.has(resource.urn)) errors.push(`duplicate resource: ${resource.type} "${resource.name}" is registered twice (${resource.urn})`);
+    seen.add(resource.urn);
+  }
+  return errors;
+}
+
+export function buildPlanDocument(
+  stack: string,
+  project: string,
+  resources: PlannedResource[],
+  outputs: Record<string, unknown>,
+): PlanDocument {
+  const warnings = Array.isArray(outputs.warnings) ? outputs.warnings.map(String) : [];
+  return { stack, project, resources, outputs, warnings, errors: duplicateUrnErrors(resources) };
+}
+
+/** Resources of one type, in registration order. */
+export function resourcesOfType(plan: Pick<PlanDocument, "resources">, type: string): PlannedResource[] {
+  return plan.resources.filter((resource) => resource.type === type);
+}

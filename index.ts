@@ -5,7 +5,8 @@ import { buildLlmdStack } from "./stacks/llmdStack";
 const stack = buildLlmdStack(loadStackConfig());
 
 export const clusterName = stack.clusterName;
-export const zone = stack.zone;
-export const routing = stack.routing;
+export const gatewayAddress = stack.gatewayAddress;
+export const gatewayUrl = stack.gatewayUrl;
+export const models = stack.models;
 export const acceleratorNodePools = stack.acceleratorNodePools;
 export const warnings = stack.warnings;

@@ -1,17 +1,19 @@
 /**
- * `npm run plan -- --stack <name> [--config <file>] [--out <dir>]`: what a stack would create,
+ * `npm run plan -- --stack <name> [--config <file>] [--out <dir>] [--format text|mermaid]`: what a stack would create,
  * offline. Exit 0 ok; 1 the stack would fail (a mandatory policy or a duplicate name); 2 bad
  * config or arguments (one line per problem on stderr).
  */
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { planStack } from "../plan/planStack";
+import { renderMermaid } from "../plan/mermaid";
 import { renderPlanText } from "../plan/renderText";
 import { PlanInputError, readStackFiles } from "../plan/stackFiles";
 import { writePlanFiles } from "../plan/writeManifests";
 
 const projectDir = path.resolve(__dirname, "..");
-const usage = "usage: npm run plan -- --stack <name> [--config <file>] [--out <dir>]";
+const usage = "usage: npm run plan -- --stack <name> [--config <file>] [--out <dir>] [--format text|mermaid]";
+const formats = ["text", "mermaid"];
 
 function parseCommandLine(argv: string[]) {
   let parsed;
@@ -22,6 +24,7 @@ function parseCommandLine(argv: string[]) {
         stack: { type: "string" },
         config: { type: "string" },
         out: { type: "string" },
+        format: { type: "string", default: "text" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -31,7 +34,10 @@ function parseCommandLine(argv: string[]) {
     throw new PlanInputError([`${(error as Error).message.split("\n")[0]}; ${usage}`]);
   }
   const { values } = parsed;
-  if (!values.help && !values.stack) throw new PlanInputError([`--stack: required; ${usage}`]);
+  const problems: string[] = [];
+  if (!values.help && !values.stack) problems.push(`--stack: required; ${usage}`);
+  if (!formats.includes(values.format as string)) problems.push(`--format: "${values.format}" is not one of: ${formats.join(", ")}`);
+  if (problems.length) throw new PlanInputError(problems);
   return values;
 }
 
@@ -43,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const files = readStackFiles(projectDir, args.stack as string, args.config);
   const plan = await planStack(files, async () => require(path.join(projectDir, "index.ts")));
-  process.stdout.write(renderPlanText(plan));
+  process.stdout.write(args.format === "mermaid" ? renderMermaid(plan.routing) : renderPlanText(plan));
   if (args.out) {
     writePlanFiles(plan, args.out);
     process.stdout.write(`Wrote ${path.join(args.out, "plan.json")} and ${path.join(args.out, "manifests")}/\n`);

@@ -1,5 +1,6 @@
 /** The offline plan of one stack: what `plan.json` holds and every report is rendered from. */
 import type { PlannedResource } from "./plannedResource";
+import { routingTable, type RoutingRow } from "./routingTable";
 
 export interface PlanDocument {
   stack: string;
@@ -8,6 +9,8 @@ export interface PlanDocument {
   /** Stack outputs as `pulumi up` would export them, secrets redacted. */
   outputs: Record<string, unknown>;
   warnings: string[];
+  /** Where a request for each model goes, resolved from the planned objects. */
+  routing: RoutingRow[];
   /** Problems that would make a real `pulumi up` fail (e.g. duplicate URNs). */
   errors: string[];
 }
@@ -30,7 +33,7 @@ export function buildPlanDocument(
   outputs: Record<string, unknown>,
 ): PlanDocument {
   const warnings = Array.isArray(outputs.warnings) ? outputs.warnings.map(String) : [];
-  return { stack, project, resources, outputs, warnings, errors: duplicateUrnErrors(resources) };
+  return { stack, project, resources, outputs, warnings, routing: routingTable(resources), errors: duplicateUrnErrors(resources) };
 }
 
 /** Resources of one type, in registration order. */

@@ -1,5 +1,6 @@
 /** The plan as text for a terminal: resource tree, counts by type, warnings and errors. */
 import type { PlanDocument } from "./planDocument";
+import { renderRoutingTable } from "./routingTable";
 
 export function renderResourceTree(plan: PlanDocument): string[] {
   const children = new Map<string | null, PlanDocument["resources"]>();
@@ -32,6 +33,7 @@ export function renderPlanText(plan: PlanDocument, extraSections: Array<[string,
   const sections: Array<[string, string[]]> = [
     [`Resources (${plan.resources.length})`, renderResourceTree(plan)],
     ["Counts by type", renderCounts(plan)],
+    ["Routing table (model -> header -> HTTPRoute -> InferencePool -> EPP -> Deployments -> node pool)", renderRoutingTable(plan.routing)],
     ...extraSections,
     ["Warnings", plan.warnings.length ? plan.warnings.map((warning) => `! ${warning}`) : ["none"]],
   ];

@@ -31,6 +31,9 @@ export function validateStackConfig(raw: unknown): ValidationResult {
       const kind = data.gateway.internal ? "an internal" : "an external";
       problems.push(`gateway.class: "${gatewayClass}" does not fit ${kind} gateway; use ${expectedClass} or flip gateway.internal`);
     }
+    if (data.gateway.internal && data.gateway.sourceRanges.length > 0) {
+      problems.push("gateway.sourceRanges: only an external gateway takes them (an internal one is reachable only inside the VPC); remove them or set gateway.internal false");
+    }
     if (problems.length > 0) return { ok: false, problems };
     return {
       ok: true,

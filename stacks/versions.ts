@@ -22,6 +22,8 @@ export const inferenceCrdsUrl =
   `https://github.com/kubernetes-sigs/gateway-api-inference-extension/releases/download/${gaieRelease}/manifests.yaml`;
 
 export const ports = {
+  /** Gateway listener (HTTP; put TLS in front with a certificate of your own). */
+  gatewayHttp: 80,
   /** vLLM OpenAI server: /v1/*, /health, /metrics. */
   vllm: 8000,
   /** EPP ext-proc (gRPC); the InferencePool's endpointPickerRef port. */

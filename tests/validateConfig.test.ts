@@ -50,7 +50,7 @@ describe("validateStackConfig: good configs", () => {
       rawConfig({
         zone: "us-central1-a",
         accelerator: "nvidia-t4",
-        gateway: { internal: true, sourceRanges: ["10.0.0.0/8"] },
+        gateway: { internal: true },
         models: [
           { name: "google/gemma-2b-it", id: "gemma", replicas: 0, maxModelLen: 1024, gpuMemoryUtilization: 1 },
           { name: "microsoft/Phi-3-mini-4k-instruct", accelerator: "nvidia-l4", args: ["--enforce-eager"] },
@@ -100,6 +100,7 @@ describe("validateStackConfig: each rule names its key", () => {
     ["missing project", { "gcp:project": undefined }, /^gcp:project: required/],
     ["malformed zone", { zone: "mars" }, /^zone: must be a zone such as europe-west4-a$/],
     ["gateway class that contradicts internal", { gateway: { internal: true, class: "gke-l7-regional-external-managed" } }, /^gateway\.class: .* does not fit an internal gateway; use gke-l7-rilb/],
+    ["source ranges on an internal gateway", { gateway: { internal: true, sourceRanges: ["10.0.0.0/8"] } }, /^gateway\.sourceRanges: only an external gateway takes them/],
     ["bad source range", { gateway: { sourceRanges: ["everyone"] } }, /^gateway\.sourceRanges\[0\]: must be an IPv4 CIDR/],
     ["bad namespace", { namespace: "LLM_D" }, /^namespace: must be a DNS-1123 label/],
     ["non-boolean scaleToZero", { scaleToZero: "yes" }, /^scaleToZero: must be true or false$/],

@@ -9,4 +9,5 @@ export const gatewayAddress = stack.gatewayAddress;
 export const gatewayUrl = stack.gatewayUrl;
 export const models = stack.models;
 export const acceleratorNodePools = stack.acceleratorNodePools;
+export const cost = stack.cost;
 export const warnings = stack.warnings;

@@ -31,13 +31,13 @@ export class BodyBasedRouter extends pulumi.ComponentResource {
     new k8s.core.v1.ServiceAccount(routerName, bbr.bodyBasedRouterServiceAccount(args.namespace), plain);
     new k8s.rbac.v1.Role(routerName, bbr.bodyBasedRouterRole(args.namespace), plain);
     new k8s.rbac.v1.RoleBinding(routerName, bbr.bodyBasedRouterRoleBinding(args.namespace), plain);
-    const baseModels = args.models.map(
-      (model) => new k8s.core.v1.ConfigMap(`bbr-model-${model.slug}`, bbr.baseModelConfigMap(model.slug, model.name, args.namespace), plain),
-    );
+    for (const model of args.models) {
+      new k8s.core.v1.ConfigMap(`bbr-model-${model.slug}`, bbr.baseModelConfigMap(model.slug, model.name, args.namespace), plain);
+    }
     new k8s.apps.v1.Deployment(routerName, bbr.bodyBasedRouterDeployment(args.namespace, args.replicas), plain);
     const service = new k8s.core.v1.Service(routerName, bbr.bodyBasedRouterService(args.namespace), plain);
 
-    const custom = childOptions(this, opts, [...args.crds, service, ...baseModels]);
+    const custom = childOptions(this, opts, [...args.crds, service]);
     customObject(`${routerName}-health`, bbr.bodyBasedRouterHealthCheckPolicy(args.namespace), custom);
     customObject(routerName, bbr.bodyBasedRouterRoutingExtension(args.namespace, args.gatewayName), custom);
 

@@ -17,8 +17,8 @@ export interface InferenceGatewayArgs {
   routes: RoutePlan[];
   /** Resources custom objects must wait for (the CRDs). */
   crds: pulumi.Resource[];
-  /** Pools the routes point at; routes wait for them. */
-  pools: pulumi.Resource[];
+  /** Pool components by pool name; each route waits for its own pool. */
+  pools: Record<string, pulumi.Resource>;
 }
 
 /**
@@ -41,8 +41,10 @@ export class InferenceGateway extends pulumi.ComponentResource {
     );
     const custom = childOptions(this, opts, args.crds);
     this.gatewayObject = customObject(gatewayName, gateway(args.namespace, args.className, address.name), custom);
-    const routeOptions = { ...custom, dependsOn: [...(custom.dependsOn as pulumi.Resource[]), this.gatewayObject, ...args.pools] };
-    for (const route of args.routes) customObject(route.name, httpRoute(route, args.namespace), routeOptions);
+    for (const route of args.routes) {
+      const waitFor = [...(custom.dependsOn as pulumi.Resource[]), this.gatewayObject, args.pools[route.pool.name]];
+      customObject(route.name, httpRoute(route, args.namespace), { ...custom, dependsOn: waitFor });
+    }
     this.address = address.address;
     this.url = pulumi.interpolate`http://${address.address}`;
     this.registerOutputs({ address: this.address, url: this.url });

@@ -1,4 +1,5 @@
 /** The offline plan of one stack: what `plan.json` holds and every report is rendered from. */
+import type { CostEstimate } from "../stacks/cost";
 import type { PlannedResource } from "./plannedResource";
 import { routingTable, type RoutingRow } from "./routingTable";
 
@@ -11,6 +12,8 @@ export interface PlanDocument {
   warnings: string[];
   /** Where a request for each model goes, resolved from the planned objects. */
   routing: RoutingRow[];
+  /** Estimated cost, running and parked, as the program exports it. */
+  cost: CostEstimate | undefined;
   /** Problems that would make a real `pulumi up` fail (e.g. duplicate URNs). */
   errors: string[];
 }
@@ -33,7 +36,16 @@ export function buildPlanDocument(
   outputs: Record<string, unknown>,
 ): PlanDocument {
   const warnings = Array.isArray(outputs.warnings) ? outputs.warnings.map(String) : [];
-  return { stack, project, resources, outputs, warnings, routing: routingTable(resources), errors: duplicateUrnErrors(resources) };
+  return {
+    stack,
+    project,
+    resources,
+    outputs,
+    warnings,
+    routing: routingTable(resources),
+    cost: outputs.cost as CostEstimate | undefined,
+    errors: duplicateUrnErrors(resources),
+  };
 }
 
 /** Resources of one type, in registration order. */

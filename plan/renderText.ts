@@ -1,4 +1,5 @@
 /** The plan as text for a terminal: resource tree, counts by type, warnings and errors. */
+import type { CostBreakdown, CostEstimate } from "../stacks/cost";
 import type { PlanDocument } from "./planDocument";
 import { renderRoutingTable } from "./routingTable";
 
@@ -29,12 +30,32 @@ export function renderCounts(plan: PlanDocument): string[] {
     .map(([type, count]) => `${String(count).padStart(width)}  ${type}`);
 }
 
+function renderBreakdown(title: string, cost: CostBreakdown): string[] {
+  return [
+    `${title}: $${cost.usdPerHour.toFixed(2)}/hour (~$${cost.usdPerMonth}/month)`,
+    ...cost.pools.map(
+      (pool) => `    ${pool.pool}: ${pool.nodes} x ${pool.machineType} @ $${pool.usdPerNodeHour.toFixed(3)} = $${pool.usdPerHour.toFixed(2)}/hour`,
+    ),
+    `    GKE management fee: $${cost.gkeManagementUsdPerHour.toFixed(2)}/hour`,
+  ];
+}
+
+export function renderCost(cost: CostEstimate | undefined): string[] {
+  if (!cost) return ["(the program exported no cost)"];
+  return [
+    ...renderBreakdown(`running${cost.current === "running" ? " (now)" : ""}`, cost.running),
+    ...renderBreakdown(`parked${cost.current === "parked" ? " (now)" : ""}`, cost.parked),
+    "List-price estimates (sources in stacks/hardware.ts); no discounts, Spot, egress or load balancer charges.",
+  ];
+}
+
 export function renderPlanText(plan: PlanDocument, extraSections: Array<[string, string[]]> = []): string {
   const sections: Array<[string, string[]]> = [
     [`Resources (${plan.resources.length})`, renderResourceTree(plan)],
     ["Counts by type", renderCounts(plan)],
     ["Routing table (model -> header -> HTTPRoute -> InferencePool -> EPP -> Deployments -> node pool)", renderRoutingTable(plan.routing)],
     ...extraSections,
+    ["Estimated cost (USD, on-demand list prices)", renderCost(plan.cost)],
     ["Warnings", plan.warnings.length ? plan.warnings.map((warning) => `! ${warning}`) : ["none"]],
   ];
   if (plan.errors.length) sections.push(["Errors", plan.errors.map((error) => `x ${error}`)]);

@@ -67,7 +67,6 @@ export const stackConfigSchema = z.strictObject({
   deletionProtection: z.boolean({ error: "must be true or false" }),
   installInferenceCrds: z.boolean({ error: "must be true or false" }),
   releaseChannel: z.enum(releaseChannels, oneOf(releaseChannels)),
-  costCeilingUsdPerHour: z.number({ error: "must be a number of US dollars" }).positive({ error: "must be above 0" }),
   gateway: gatewayConfigSchema.default({ internal: false, sourceRanges: [] }),
   models: z
     .array(modelConfigSchema, { error: "required: a list of models, each with at least a `name`" })

@@ -16,6 +16,7 @@ import type { LoadedStack } from "./loadConfig";
 import { modelOutputs, type ModelOutput } from "./modelOutputs";
 import { acceleratorPoolPlans, servingReplicas, systemPoolPlan } from "./nodePoolPlan";
 import { routingPlan } from "./routingPlan";
+import { estimateCost, type CostEstimate } from "./cost";
 import { inferenceCrdsUrl } from "./versions";
 import { stackWarnings } from "./warnings";
 
@@ -25,6 +26,7 @@ export interface LlmdStackOutputs {
   gatewayUrl: pulumi.Output<string>;
   models: pulumi.Output<ModelOutput[]>;
   acceleratorNodePools: Record<string, pulumi.Output<string>>;
+  cost: CostEstimate;
   warnings: string[];
 }
 
@@ -73,14 +75,14 @@ export function buildLlmdStack({ config, hfToken }: LoadedStack): LlmdStackOutpu
     config.gateway.sourceRanges.length > 0
       ? new SourceRangePolicy("gateway-sources", { region: config.region, sourceRanges: config.gateway.sourceRanges }, { dependsOn: apis.services })
       : undefined;
-  const pools = routing.pools.map(
-    (pool) =>
-      new InferencePool(
-        pool.name,
-        { pool, namespace: config.namespace, endpointPickerReplicas: controllerReplicas, securityPolicy: sourceRangePolicy?.policyName, crds },
-        inNamespace,
-      ),
-  );
+  const pools: Record<string, InferencePool> = {};
+  for (const pool of routing.pools) {
+    pools[pool.name] = new InferencePool(
+      pool.name,
+      { pool, namespace: config.namespace, endpointPickerReplicas: controllerReplicas, securityPolicy: sourceRangePolicy?.policyName, crds },
+      inNamespace,
+    );
+  }
   const gateway = new InferenceGateway(
     "gateway",
     {
@@ -109,6 +111,7 @@ export function buildLlmdStack({ config, hfToken }: LoadedStack): LlmdStackOutpu
     gatewayUrl: gateway.url,
     models: gateway.url.apply((url) => modelOutputs(config, routing, url)),
     acceleratorNodePools,
+    cost: estimateCost(config),
     warnings,
   };
 }

@@ -36,7 +36,6 @@ export interface StackConfig {
   deletionProtection: boolean;
   installInferenceCrds: boolean;
   releaseChannel: string;
-  costCeilingUsdPerHour: number;
   gateway: GatewaySpec;
   models: ModelSpec[];
 }

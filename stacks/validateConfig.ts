@@ -48,7 +48,6 @@ export function validateStackConfig(raw: unknown): ValidationResult {
         deletionProtection: data.deletionProtection,
         installInferenceCrds: data.installInferenceCrds,
         releaseChannel: data.releaseChannel,
-        costCeilingUsdPerHour: data.costCeilingUsdPerHour,
         gateway: { className: gatewayClass, internal: data.gateway.internal, sourceRanges: data.gateway.sourceRanges },
         models,
       },

@@ -15,7 +15,6 @@ function rawConfig(overrides: Record<string, unknown> = {}): Record<string, unkn
     deletionProtection: true,
     installInferenceCrds: true,
     releaseChannel: "REGULAR",
-    costCeilingUsdPerHour: 25,
     models: [{ name: "Qwen/Qwen2.5-3B-Instruct" }],
     ...overrides,
   };

@@ -2,6 +2,7 @@ import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import type { AcceleratorPoolPlan } from "../stacks/nodePoolPlan";
 import { nodeOauthScopes } from "./gkeCluster";
+import { childOptions } from "./childOptions";
 
 export interface AcceleratorNodePoolArgs {
   clusterName: pulumi.Input<string>;
@@ -22,6 +23,7 @@ export class AcceleratorNodePool extends pulumi.ComponentResource {
 
   constructor(name: string, args: AcceleratorNodePoolArgs, opts?: pulumi.ComponentResourceOptions) {
     super("llmd:gke:AcceleratorNodePool", name, {}, opts);
+    const children = childOptions(this, opts);
     const { profile } = args.plan;
     const nodePool = new gcp.container.NodePool(
       name,
@@ -49,7 +51,7 @@ export class AcceleratorNodePool extends pulumi.ComponentResource {
             : undefined,
         },
       },
-      { parent: this },
+      children,
     );
     this.nodePoolName = nodePool.name;
     this.registerOutputs({ nodePoolName: this.nodePoolName });

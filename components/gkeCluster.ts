@@ -5,6 +5,7 @@ import { systemNodePool } from "../stacks/hardware";
 import { gkeKubeconfig } from "../stacks/kubeconfig";
 import { secondaryRangeNames } from "../stacks/networkRanges";
 import type { SystemPoolPlan } from "../stacks/nodePoolPlan";
+import { childOptions } from "./childOptions";
 
 /** OAuth scope GKE nodes get; what they may do is governed by IAM on the node service account. */
 export const nodeOauthScopes = ["https://www.googleapis.com/auth/cloud-platform"];
@@ -37,6 +38,7 @@ export class GkeCluster extends pulumi.ComponentResource {
 
   constructor(name: string, args: GkeClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super("llmd:gke:GkeCluster", name, {}, opts);
+    const children = childOptions(this, opts);
     const cluster = new gcp.container.Cluster(
       name,
       {
@@ -56,7 +58,7 @@ export class GkeCluster extends pulumi.ComponentResource {
         workloadIdentityConfig: { workloadPool: `${args.project}.svc.id.goog` },
         deletionProtection: args.deletionProtection,
       },
-      { parent: this },
+      children,
     );
     const systemPool = new gcp.container.NodePool(
       `${name}-system`,
@@ -73,12 +75,12 @@ export class GkeCluster extends pulumi.ComponentResource {
           labels: { "llm-d.ai/pool": "system" },
         },
       },
-      { parent: this },
+      children,
     );
     const kubeconfig = pulumi
       .all([cluster.name, cluster.endpoint, cluster.masterAuth])
       .apply(([clusterName, endpoint, auth]) => gkeKubeconfig(clusterName, endpoint, auth.clusterCaCertificate ?? ""));
-    this.provider = new k8s.Provider(`${name}-k8s`, { kubeconfig }, { parent: this });
+    this.provider = new k8s.Provider(`${name}-k8s`, { kubeconfig }, children);
     this.clusterName = cluster.name;
     this.endpoint = cluster.endpoint;
     this.ready = [cluster, systemPool];

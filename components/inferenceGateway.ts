@@ -32,12 +32,13 @@ export class InferenceGateway extends pulumi.ComponentResource {
 
   constructor(name: string, args: InferenceGatewayArgs, opts?: pulumi.ComponentResourceOptions) {
     super("llmd:routing:InferenceGateway", name, {}, opts);
+    const children = childOptions(this, opts);
     const address = new gcp.compute.Address(
       name,
       args.internal
         ? { region: args.region, addressType: "INTERNAL", subnetwork: args.subnetId, purpose: "SHARED_LOADBALANCER_VIP" }
         : { region: args.region, addressType: "EXTERNAL", networkTier: "STANDARD" },
-      { parent: this },
+      children,
     );
     const custom = childOptions(this, opts, args.crds);
     this.gatewayObject = customObject(gatewayName, gateway(args.namespace, args.className, address.name), custom);

@@ -1,6 +1,7 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { networkRanges, secondaryRangeNames } from "../stacks/networkRanges";
+import { childOptions } from "./childOptions";
 
 export interface NetworkArgs {
   /** Region of both subnets; the cluster and the regional gateway live here. */
@@ -19,7 +20,8 @@ export class Network extends pulumi.ComponentResource {
 
   constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("llmd:gcp:Network", name, {}, opts);
-    const network = new gcp.compute.Network(name, { autoCreateSubnetworks: false }, { parent: this });
+    const children = childOptions(this, opts);
+    const network = new gcp.compute.Network(name, { autoCreateSubnetworks: false }, children);
     const subnet = new gcp.compute.Subnetwork(
       `${name}-nodes`,
       {
@@ -32,7 +34,7 @@ export class Network extends pulumi.ComponentResource {
           { rangeName: secondaryRangeNames.services, ipCidrRange: networkRanges.services },
         ],
       },
-      { parent: this },
+      children,
     );
     const proxyOnlySubnet = new gcp.compute.Subnetwork(
       `${name}-proxy-only`,
@@ -43,7 +45,7 @@ export class Network extends pulumi.ComponentResource {
         purpose: "REGIONAL_MANAGED_PROXY",
         role: "ACTIVE",
       },
-      { parent: this },
+      children,
     );
     this.networkId = network.id;
     this.subnetId = subnet.id;

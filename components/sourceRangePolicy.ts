@@ -1,5 +1,6 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
+import { childOptions } from "./childOptions";
 
 /** Cloud Armor takes at most 10 source ranges per rule. */
 const rangesPerRule = 10;
@@ -18,6 +19,7 @@ export class SourceRangePolicy extends pulumi.ComponentResource {
 
   constructor(name: string, args: SourceRangePolicyArgs, opts?: pulumi.ComponentResourceOptions) {
     super("llmd:routing:SourceRangePolicy", name, {}, opts);
+    const children = childOptions(this, opts);
     const allowRules = [];
     for (let start = 0; start < args.sourceRanges.length; start += rangesPerRule) {
       allowRules.push({
@@ -37,7 +39,7 @@ export class SourceRangePolicy extends pulumi.ComponentResource {
           { action: "deny(403)", priority: defaultRulePriority, match: { versionedExpr: "SRC_IPS_V1", config: { srcIpRanges: ["*"] } } },
         ],
       },
-      { parent: this },
+      children,
     );
     this.policyName = policy.name;
     this.registerOutputs({ policyName: this.policyName });

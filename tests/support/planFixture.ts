@@ -11,12 +11,22 @@ import type { PlannedResource } from "../../plan/plannedResource";
 
 export const projectDir = path.resolve(__dirname, "../..");
 
-export async function planShippedStack(stack: string, configFile?: string): Promise<PlanDocument> {
-  const files = readStackFiles(projectDir, stack, configFile);
-  return planStack(files, async () => {
-    vi.resetModules();
-    return import("../../index");
-  });
+const plans = new Map<string, Promise<PlanDocument>>();
+
+/** Plans a stack once per test file and config; callers that edit the result must copy it first. */
+export function planShippedStack(stack: string, configFile?: string): Promise<PlanDocument> {
+  const key = `${stack}\0${configFile ?? ""}`;
+  if (!plans.has(key)) {
+    const files = readStackFiles(projectDir, stack, configFile);
+    const plan = planStack(files, async () => {
+      vi.resetModules();
+      return import("../../index");
+    });
+    // A failed plan is not cached, so a test expecting the failure sees it every time.
+    plan.catch(() => plans.delete(key));
+    plans.set(key, plan);
+  }
+  return plans.get(key) as Promise<PlanDocument>;
 }
 
 /** The shipped stack file as an object, for tests that write variants of it. */

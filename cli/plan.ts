@@ -1,18 +1,21 @@
 /**
- * `npm run plan -- --stack <name> [--config <file>] [--out <dir>] [--format text|mermaid]`: what a stack would create,
- * offline. Exit 0 ok; 1 the stack would fail (a mandatory policy or a duplicate name); 2 bad
- * config or arguments (one line per problem on stderr).
+ * `npm run plan -- --stack <name> [--config <file>] [--out <dir>] [--format text|mermaid] [--policy-config <file>]`:
+ * what a stack would create, offline. `npm run plan -- --check <plan.json>`: the policy pack over
+ * a saved plan. Exit 0 ok; 1 the stack would fail (a mandatory policy or a duplicate name);
+ * 2 bad config, arguments or saved plan (one line per problem on stderr).
  */
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { planStack } from "../plan/planStack";
-import { renderMermaid } from "../plan/mermaid";
-import { renderPlanText } from "../plan/renderText";
-import { PlanInputError, readStackFiles } from "../plan/stackFiles";
-import { writePlanFiles } from "../plan/writeManifests";
+import { readPolicyConfig } from "../plan/policyConfigFile";
+import { evaluatePolicies, mandatoryFailures, renderPolicyVerdicts } from "../plan/policyEvaluation";
+import { readSavedPlan } from "../plan/savedPlan";
+import { PlanInputError } from "../plan/planInputError";
+import { readStackFiles } from "../plan/stackFiles";
 
 const projectDir = path.resolve(__dirname, "..");
-const usage = "usage: npm run plan -- --stack <name> [--config <file>] [--out <dir>] [--format text|mermaid]";
+const usage =
+  "usage: npm run plan -- --stack <name> [--config <file>] [--out <dir>] [--format text|mermaid] [--policy-config <file>]\n" +
+  "       npm run plan -- --check <plan.json> [--policy-config <file>]";
 const formats = ["text", "mermaid"];
 
 function parseCommandLine(argv: string[]) {
@@ -25,17 +28,23 @@ function parseCommandLine(argv: string[]) {
         config: { type: "string" },
         out: { type: "string" },
         format: { type: "string", default: "text" },
+        check: { type: "string" },
+        "policy-config": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
       allowPositionals: false,
     });
   } catch (error) {
-    throw new PlanInputError([`${(error as Error).message.split("\n")[0]}; ${usage}`]);
+    throw new PlanInputError([`${(error as Error).message.split("\n")[0]}; see --help`]);
   }
   const { values } = parsed;
   const problems: string[] = [];
-  if (!values.help && !values.stack) problems.push(`--stack: required; ${usage}`);
+  if (values.check !== undefined) {
+    for (const flag of ["stack", "config", "out"] as const) {
+      if (values[flag] !== undefined) problems.push(`--${flag}: not with --check, which reads a saved plan instead of running the program`);
+    }
+  } else if (!values.help && !values.stack) problems.push("--stack: required (or --check <plan.json>); see --help");
   if (!formats.includes(values.format as string)) problems.push(`--format: "${values.format}" is not one of: ${formats.join(", ")}`);
   if (problems.length) throw new PlanInputError(problems);
   return values;
@@ -47,14 +56,29 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${usage}\n`);
     return 0;
   }
+  const policyConfig = args["policy-config"] ? readPolicyConfig(args["policy-config"]) : {};
+  if (args.check) {
+    const saved = readSavedPlan(args.check);
+    const verdicts = evaluatePolicies(saved.resources, policyConfig);
+    process.stdout.write(`Policy verdicts for ${args.check} (stack ${saved.stack})\n${renderPolicyVerdicts(verdicts).join("\n")}\n`);
+    return mandatoryFailures(verdicts).length > 0 ? 1 : 0;
+  }
+  // Loaded only when the program runs: `--check` needs no Pulumi runtime and starts in a fraction of the time.
+  const [{ planStack }, { planFails }, { renderPlanText }, { renderMermaid }, { writePlanFiles }] = await Promise.all([
+    import("../plan/planStack"),
+    import("../plan/planDocument"),
+    import("../plan/renderText"),
+    import("../plan/mermaid"),
+    import("../plan/writeManifests"),
+  ]);
   const files = readStackFiles(projectDir, args.stack as string, args.config);
-  const plan = await planStack(files, async () => require(path.join(projectDir, "index.ts")));
+  const plan = await planStack(files, async () => require(path.join(projectDir, "index.ts")), policyConfig);
   process.stdout.write(args.format === "mermaid" ? renderMermaid(plan.routing) : renderPlanText(plan));
   if (args.out) {
     writePlanFiles(plan, args.out);
     process.stdout.write(`Wrote ${path.join(args.out, "plan.json")} and ${path.join(args.out, "manifests")}/\n`);
   }
-  return plan.errors.length > 0 ? 1 : 0;
+  return planFails(plan) ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(

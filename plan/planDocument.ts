@@ -1,6 +1,8 @@
 /** The offline plan of one stack: what `plan.json` holds and every report is rendered from. */
 import type { CostEstimate } from "../stacks/cost";
 import type { PlannedResource } from "./plannedResource";
+import type { PolicyConfig } from "../policies/llmdPolicy";
+import { evaluatePolicies, mandatoryFailures, type PolicyVerdict } from "./policyEvaluation";
 import { routingTable, type RoutingRow } from "./routingTable";
 
 export interface PlanDocument {
@@ -14,6 +16,8 @@ export interface PlanDocument {
   routing: RoutingRow[];
   /** Estimated cost, running and parked, as the program exports it. */
   cost: CostEstimate | undefined;
+  /** One verdict per policy of the pack, evaluated over the planned resources. */
+  policies: PolicyVerdict[];
   /** Problems that would make a real `pulumi up` fail (e.g. duplicate URNs). */
   errors: string[];
 }
@@ -34,6 +38,7 @@ export function buildPlanDocument(
   project: string,
   resources: PlannedResource[],
   outputs: Record<string, unknown>,
+  policyConfig: PolicyConfig = {},
 ): PlanDocument {
   const warnings = Array.isArray(outputs.warnings) ? outputs.warnings.map(String) : [];
   return {
@@ -44,6 +49,7 @@ export function buildPlanDocument(
     warnings,
     routing: routingTable(resources),
     cost: outputs.cost as CostEstimate | undefined,
+    policies: evaluatePolicies(resources, policyConfig),
     errors: duplicateUrnErrors(resources),
   };
 }
@@ -51,4 +57,9 @@ export function buildPlanDocument(
 /** Resources of one type, in registration order. */
 export function resourcesOfType(plan: Pick<PlanDocument, "resources">, type: string): PlannedResource[] {
   return plan.resources.filter((resource) => resource.type === type);
+}
+
+/** Whether a real `pulumi up` (with the policy pack) would fail: a duplicate name or a mandatory policy. */
+export function planFails(plan: Pick<PlanDocument, "errors" | "policies">): boolean {
+  return plan.errors.length > 0 || mandatoryFailures(plan.policies).length > 0;
 }

@@ -1,6 +1,7 @@
 /** The plan as text for a terminal: resource tree, counts by type, warnings and errors. */
 import type { CostBreakdown, CostEstimate } from "../stacks/cost";
 import type { PlanDocument } from "./planDocument";
+import { renderPolicyVerdicts } from "./policyEvaluation";
 import { renderRoutingTable } from "./routingTable";
 
 export function renderResourceTree(plan: PlanDocument): string[] {
@@ -49,14 +50,14 @@ export function renderCost(cost: CostEstimate | undefined): string[] {
   ];
 }
 
-export function renderPlanText(plan: PlanDocument, extraSections: Array<[string, string[]]> = []): string {
+export function renderPlanText(plan: PlanDocument): string {
   const sections: Array<[string, string[]]> = [
     [`Resources (${plan.resources.length})`, renderResourceTree(plan)],
     ["Counts by type", renderCounts(plan)],
     ["Routing table (model -> header -> HTTPRoute -> InferencePool -> EPP -> Deployments -> node pool)", renderRoutingTable(plan.routing)],
-    ...extraSections,
     ["Estimated cost (USD, on-demand list prices)", renderCost(plan.cost)],
     ["Warnings", plan.warnings.length ? plan.warnings.map((warning) => `! ${warning}`) : ["none"]],
+    ["Policy verdicts (the pack in policies/, as `pulumi preview --policy-pack ./policies` runs it)", renderPolicyVerdicts(plan.policies)],
   ];
   if (plan.errors.length) sections.push(["Errors", plan.errors.map((error) => `x ${error}`)]);
   return [`Plan of stack ${plan.stack} (project ${plan.project}), offline under the mock runtime`, ""]

@@ -5,7 +5,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
-import { secretKeys as programSecretKeys } from "../stacks/loadConfig";
+import { secretConfigKeys } from "../stacks/configSchema";
+import { PlanInputError } from "./planInputError";
 import { redactedSecret } from "./plannedResource";
 
 export interface StackFiles {
@@ -13,13 +14,6 @@ export interface StackFiles {
   stack: string;
   config: Record<string, string>;
   secretKeys: string[];
-}
-
-/** Bad plan input: one line per problem, exit code 2. */
-export class PlanInputError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join("\n"));
-  }
 }
 
 function readYaml(file: string, what: string): Record<string, unknown> {
@@ -66,7 +60,7 @@ export function readStackFiles(projectDir: string, stack: string, configFile?: s
     throw new PlanInputError([`--stack: no Pulumi.${stack}.yaml; known stacks: ${knownStacks(projectDir).join(", ")}`]);
   }
   const stackConfig = (readYaml(stackFile, configFile ? "--config" : "--stack").config ?? {}) as Record<string, unknown>;
-  const secretKeys = programSecretKeys.map((key) => `${projectName}:${key}`);
+  const secretKeys = secretConfigKeys.map((key) => `${projectName}:${key}`);
   for (const [rawKey, value] of Object.entries(stackConfig)) {
     const key = rawKey.includes(":") ? rawKey : `${projectName}:${rawKey}`;
     const encrypted = value !== null && typeof value === "object" && "secure" in (value as object);

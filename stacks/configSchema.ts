@@ -6,6 +6,9 @@
 import { z } from "zod";
 import { acceleratorProfileNames } from "./hardware";
 
+/** Secret keys, read on their own with getSecret and never through the plain config object. */
+export const secretConfigKeys = ["hfToken"];
+
 export const routingModes = ["bbr", "unified"] as const;
 export const releaseChannels = ["RAPID", "REGULAR", "STABLE"] as const;
 

@@ -1,13 +1,12 @@
 /** Reads the stack's config from the Pulumi runtime and validates it; the program's first step. */
 import * as pulumi from "@pulumi/pulumi";
+import { secretConfigKeys } from "./configSchema";
 import { validateStackConfig } from "./validateConfig";
 import { StackConfigError } from "./stackConfigError";
 import type { StackConfig } from "./stackConfig";
 
 /** Provider keys the program reads besides its own namespace. */
 const providerKeys = ["gcp:project", "gcp:region"];
-/** Secret keys read on their own with getSecret, never through the plain config object. */
-export const secretKeys = ["hfToken"];
 
 /** Config values arrive as strings; objects, lists, numbers and booleans as their JSON text. */
 function decode(value: string): unknown {
@@ -25,7 +24,7 @@ export function rawStackConfig(all: Record<string, string>, project: string): Re
     if (providerKeys.includes(key)) raw[key] = value;
     else if (key.startsWith(`${project}:`)) {
       const ownKey = key.slice(project.length + 1);
-      if (!secretKeys.includes(ownKey)) raw[ownKey] = decode(value);
+      if (!secretConfigKeys.includes(ownKey)) raw[ownKey] = decode(value);
     }
   }
   return raw;

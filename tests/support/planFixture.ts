@@ -13,7 +13,7 @@ export const projectDir = path.resolve(__dirname, "../..");
 
 const plans = new Map<string, Promise<PlanDocument>>();
 
-/** Plans a stack once per test file and config; callers that edit the result must copy it first. */
+/** Plans a stack once per worker and config; each caller gets its own copy to edit freely. */
 export function planShippedStack(stack: string, configFile?: string): Promise<PlanDocument> {
   const key = `${stack}\0${configFile ?? ""}`;
   if (!plans.has(key)) {
@@ -26,7 +26,7 @@ export function planShippedStack(stack: string, configFile?: string): Promise<Pl
     plan.catch(() => plans.delete(key));
     plans.set(key, plan);
   }
-  return plans.get(key) as Promise<PlanDocument>;
+  return (plans.get(key) as Promise<PlanDocument>).then((plan) => structuredClone(plan));
 }
 
 /** The shipped stack file as an object, for tests that write variants of it. */

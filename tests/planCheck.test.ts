@@ -15,7 +15,7 @@ const byKind = (resources: Parameters<Edit>[0], kind: string, name?: string) =>
 function check(plan: unknown, extraArgs: string[] = []) {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "plan-check-")), "plan.json");
   fs.writeFileSync(file, typeof plan === "string" ? plan : JSON.stringify(plan));
-  const result = spawnSync(process.execPath, ["-r", "sucrase/register", "cli/plan.ts", "--check", file, ...extraArgs], { cwd: projectDir, encoding: "utf8" });
+  const result = spawnSync(process.execPath, ["-r", "./cli/registerTypeScript.js", "cli/plan.ts", "--check", file, ...extraArgs], { cwd: projectDir, encoding: "utf8" });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -11,7 +11,7 @@ const REPO_ROOT = path.resolve(__dirname, "../..");
 
 function runCli(args: string[]): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["-r", "sucrase/register", "cli/bench.ts", ...args], { cwd: REPO_ROOT, timeout: 20_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, ["-r", "./cli/registerTypeScript.js", "cli/bench.ts", ...args], { cwd: REPO_ROOT, timeout: 20_000 }, (error, stdout, stderr) => {
       resolve({ exitCode: error === null ? 0 : typeof error.code === "number" ? error.code : -1, stdout, stderr });
     });
   });

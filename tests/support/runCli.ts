@@ -9,7 +9,7 @@ export interface CliResult {
 }
 
 export function runPlanCli(args: string[]): CliResult {
-  const result = spawnSync(process.execPath, ["-r", "sucrase/register", "cli/plan.ts", ...args], {
+  const result = spawnSync(process.execPath, ["-r", "./cli/registerTypeScript.js", "cli/plan.ts", ...args], {
     cwd: projectDir,
     encoding: "utf8",
   });

@@ -1,5 +1,6 @@
 import { objectsOfKind } from "../plan/kubernetesObjects";
 import { routingTable } from "../plan/routingTable";
+import { mixedPoolMessage } from "../stacks/routingPlan";
 import type { Finding, LlmdPolicy } from "./llmdPolicy";
 
 export const mixedPoolPolicy: LlmdPolicy = {
@@ -9,15 +10,9 @@ export const mixedPoolPolicy: LlmdPolicy = {
   check(resources) {
     const pools = objectsOfKind(resources, "InferencePool");
     const mixed = new Map(routingTable(resources).filter((row) => row.pool !== null && row.servedModels.length > 1).map((row) => [row.pool as string, row.servedModels]));
-    return [...mixed].map(([poolName, models]): Finding => {
-      const misrouteShare = Math.round(((models.length - 1) / models.length) * 100);
-      return {
-        resource: pools.find((pool) => pool.name === poolName)?.resource,
-        message:
-          `InferencePool ${poolName} serves ${models.length} models (${models.join(", ")}); its endpoint picker treats them as one, so about ` +
-          `(${models.length}-1)/${models.length} = ${misrouteShare}% of first attempts reach a server of another model and get 404 "model does not exist". ` +
-          "Route by model instead: pulumi config set routing bbr",
-      };
-    });
+    return [...mixed].map(([poolName, models]): Finding => ({
+      resource: pools.find((pool) => pool.name === poolName)?.resource,
+      message: mixedPoolMessage(poolName, models),
+    }));
   },
 };

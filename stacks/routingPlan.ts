@@ -48,8 +48,16 @@ export function baseModelsOf(pool: PoolPlan): string[] {
   return [...new Set(pool.models.map((model) => model.name))];
 }
 
-/** Expected share of first attempts that reach a server of another model, with servers picked evenly. */
-export function expectedMisrouteShare(pool: PoolPlan): number {
-  const count = baseModelsOf(pool).length;
-  return count <= 1 ? 0 : (count - 1) / count;
+/**
+ * What a pool mixing base models does to first attempts: its picker treats every pod as
+ * interchangeable, so with N models about (N-1)/N of them reach a server of another model.
+ * Shared by the plan/preview warning and the advisory policy.
+ */
+export function mixedPoolMessage(poolName: string, models: readonly string[]): string {
+  const share = Math.round(((models.length - 1) / models.length) * 100);
+  return (
+    `InferencePool ${poolName} mixes ${models.length} base models (${models.join(", ")}); its endpoint picker ` +
+    `treats them as one, so about (${models.length}-1)/${models.length} = ${share}% of first attempts reach a server of another model and get 404 ` +
+    `"model does not exist". Route by model instead: pulumi config set routing bbr`
+  );
 }

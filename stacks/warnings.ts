@@ -1,20 +1,12 @@
 /** Warnings every plan and `pulumi preview`/`up` prints for a stack. Pure. */
 import { isGatedModel } from "./gatedModels";
-import { baseModelsOf, expectedMisrouteShare, routingPlan } from "./routingPlan";
+import { baseModelsOf, mixedPoolMessage, routingPlan } from "./routingPlan";
 import type { StackConfig } from "./stackConfig";
 
 export function mixedPoolWarnings(config: Pick<StackConfig, "routing" | "models">): string[] {
   return routingPlan(config)
     .pools.filter((pool) => baseModelsOf(pool).length > 1)
-    .map((pool) => {
-      const models = baseModelsOf(pool);
-      const share = Math.round(expectedMisrouteShare(pool) * 100);
-      return (
-        `routing unified: pool ${pool.name} mixes ${models.length} base models (${models.join(", ")}); its endpoint picker ` +
-        `treats them as one, so about ${share}% of first attempts reach a server of another model and get 404 ` +
-        `"model does not exist". Route by model instead: pulumi config set routing bbr`
-      );
-    });
+    .map((pool) => `routing unified: ${mixedPoolMessage(pool.name, baseModelsOf(pool))}`);
 }
 
 export function stackWarnings(config: StackConfig, hasHfToken: boolean): string[] {

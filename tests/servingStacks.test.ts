@@ -153,7 +153,7 @@ describe("gpu stack (routing unified)", () => {
     const mixed = plan.warnings.find((warning) => warning.startsWith("routing unified"));
     expect(mixed).toBeDefined();
     for (const model of gpuModels) expect(mixed).toContain(model);
-    expect(mixed).toContain("about 50% of first attempts");
+    expect(mixed).toContain("about (2-1)/2 = 50% of first attempts");
     expect(mixed).toContain("pulumi config set routing bbr");
     expect(renderPlanText(plan)).toContain(mixed);
   });

@@ -24,7 +24,7 @@ describe("single-model-per-pool", () => {
     expect(violationsOf(gpu.resources, "single-model-per-pool")).toEqual([
       {
         resource: named(t.inferencePool, "pool-all-models"),
-        message: expect.stringContaining("serves 2 models (microsoft/Phi-3-mini-4k-instruct, google/gemma-2b-it); its endpoint picker treats them as one, so about (2-1)/2 = 50% of first attempts"),
+        message: expect.stringContaining("mixes 2 base models (microsoft/Phi-3-mini-4k-instruct, google/gemma-2b-it); its endpoint picker treats them as one, so about (2-1)/2 = 50% of first attempts"),
       },
     ]);
   });
@@ -35,7 +35,7 @@ describe("single-model-per-pool", () => {
     const args: string[] = (third.inputs as any).spec.template.spec.containers[0].args;
     args[args.indexOf("--served-model-name") + 1] = "mistralai/Mistral-7B-Instruct-v0.3";
     resources.push(third);
-    expect(violationsOf(resources, "single-model-per-pool")[0].message).toContain("serves 3 models");
+    expect(violationsOf(resources, "single-model-per-pool")[0].message).toContain("mixes 3 base models");
     expect(violationsOf(resources, "single-model-per-pool")[0].message).toContain("(3-1)/3 = 67%");
   });
 });

@@ -68,14 +68,7 @@ export interface BenchReport {
   failures: string[];
 }
 
-export interface ReportInput {
-  target: string;
-  stack: string | null;
-  scenario: ScenarioName;
-  startedAt: string;
-  finishedAt: string;
-  settings: ReportSettings;
-  targets: Targets;
+export interface ReportInput extends Pick<BenchReport, "target" | "stack" | "scenario" | "startedAt" | "finishedAt" | "settings" | "targets"> {
   models: string[];
   levels: LevelRun[];
 }

@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { estimateCost, hoursPerMonth, usdPerNodeHourOfMachine } from "../stacks/cost";
 import { acceleratorProfiles, gkeManagementUsdPerHour, systemNodePool } from "../stacks/hardware";
-import type { ModelSpec } from "../stacks/stackConfig";
-
-const model = (slug: string, acceleratorName: keyof typeof acceleratorProfiles, replicas: number): ModelSpec => ({
-  name: `org/${slug}`,
-  slug,
-  acceleratorName,
-  profile: acceleratorProfiles[acceleratorName],
-  replicas,
-  maxModelLen: 2048,
-  extraArgs: [],
-});
+import { modelSpec as model } from "./support/modelSpec";
 
 describe("estimateCost", () => {
   const models = [model("a", "nvidia-t4", 2), model("b", "tpu-v6e-4", 1)];

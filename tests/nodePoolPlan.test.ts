@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { acceleratorPoolPlans, acceleratorProfileLabel, servingReplicas, systemPoolPlan } from "../stacks/nodePoolPlan";
 import { acceleratorProfiles, systemNodePool } from "../stacks/hardware";
-import type { ModelSpec } from "../stacks/stackConfig";
-
-const model = (slug: string, acceleratorName: keyof typeof acceleratorProfiles, replicas: number): ModelSpec => ({
-  name: `org/${slug}`,
-  slug,
-  acceleratorName,
-  profile: acceleratorProfiles[acceleratorName],
-  replicas,
-  maxModelLen: 2048,
-  extraArgs: [],
-});
+import { modelSpec as model } from "./support/modelSpec";
 
 describe("acceleratorPoolPlans", () => {
   it("makes one pool per profile in use, sized from the replicas", () => {

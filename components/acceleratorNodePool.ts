@@ -1,7 +1,7 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import type { AcceleratorPoolPlan } from "../stacks/nodePoolPlan";
-import { nodeOauthScopes } from "./gkeCluster";
+import { nodeIdentity, nodePoolManagement } from "./gkeCluster";
 import { childOptions } from "./childOptions";
 
 export interface AcceleratorNodePoolArgs {
@@ -32,12 +32,11 @@ export class AcceleratorNodePool extends pulumi.ComponentResource {
         location: args.zone,
         nodeCount: args.plan.nodeCount,
         autoscaling: { minNodeCount: 0, maxNodeCount: args.plan.maxNodeCount },
-        management: { autoRepair: true, autoUpgrade: true },
+        management: nodePoolManagement,
         nodeConfig: {
+          ...nodeIdentity,
           machineType: profile.machineType,
           spot: args.spot,
-          oauthScopes: nodeOauthScopes,
-          workloadMetadataConfig: { mode: "GKE_METADATA" },
           labels: args.plan.labels,
           // GKE labels and taints TPU and GPU nodes itself; single-host TPU pools take no placement policy.
           guestAccelerators: profile.gpuType

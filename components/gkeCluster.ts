@@ -7,8 +7,17 @@ import { secondaryRangeNames } from "../stacks/networkRanges";
 import type { SystemPoolPlan } from "../stacks/nodePoolPlan";
 import { childOptions } from "./childOptions";
 
-/** OAuth scope GKE nodes get; what they may do is governed by IAM on the node service account. */
-export const nodeOauthScopes = ["https://www.googleapis.com/auth/cloud-platform"];
+/** What every node pool of the stack shares: GKE repairs and upgrades it. */
+export const nodePoolManagement = { autoRepair: true, autoUpgrade: true };
+
+/**
+ * Node identity every pool shares: the cloud-platform scope (what nodes may do is governed by IAM
+ * on the node service account) and the GKE metadata server that Workload Identity needs.
+ */
+export const nodeIdentity = {
+  oauthScopes: ["https://www.googleapis.com/auth/cloud-platform"],
+  workloadMetadataConfig: { mode: "GKE_METADATA" },
+};
 
 export interface GkeClusterArgs {
   project: string;
@@ -67,11 +76,10 @@ export class GkeCluster extends pulumi.ComponentResource {
         location: args.zone,
         nodeCount: args.systemPool.nodeCount,
         autoscaling: { minNodeCount: args.systemPool.minNodeCount, maxNodeCount: args.systemPool.maxNodeCount },
-        management: { autoRepair: true, autoUpgrade: true },
+        management: nodePoolManagement,
         nodeConfig: {
+          ...nodeIdentity,
           machineType: systemNodePool.machineType,
-          oauthScopes: nodeOauthScopes,
-          workloadMetadataConfig: { mode: "GKE_METADATA" },
           labels: { "llm-d.ai/pool": "system" },
         },
       },

@@ -5,6 +5,7 @@
  */
 import { baseModelHeader, bbrManagedLabel } from "../manifests/labels";
 import { acceleratorProfileLabel } from "../stacks/nodePoolPlan";
+import { routeRules, type RouteMatch } from "./gatewayReferences";
 import { argValue, containersOf, labelsMatch, objectsOfKind, servedModelName, type ObjectView } from "./kubernetesObjects";
 import type { PlannedResource } from "./plannedResource";
 
@@ -25,14 +26,8 @@ export interface RoutingRow {
   accelerators: string[];
 }
 
-interface HeaderMatch {
-  type?: string;
-  name: string;
-  value: string;
-}
-
 /** A route match the request satisfies: every header match equal (Exact is the default). */
-function matchesRequest(match: { headers?: HeaderMatch[] }, headers: Record<string, string>): boolean {
+function matchesRequest(match: RouteMatch, headers: Record<string, string>): boolean {
   return (match.headers ?? []).every(
     (header) => (header.type ?? "Exact") === "Exact" && headers[header.name.toLowerCase()] === header.value,
   );
@@ -64,9 +59,7 @@ export function routingTable(resources: readonly PlannedResource[]): RoutingRow[
     const requestHeaders: Record<string, string> = header === null ? {} : { [baseModelHeader.toLowerCase()]: header };
     const candidates = routes
       .map((route) => {
-        const rules: Array<{ matches?: Array<{ headers?: HeaderMatch[] }>; backendRefs?: Array<{ kind?: string; name: string }> }> =
-          route.spec.rules ?? [];
-        const rule = rules.find((candidate) => (candidate.matches ?? [{}]).some((match) => matchesRequest(match, requestHeaders)));
+        const rule = routeRules(route).find((candidate) => (candidate.matches ?? [{}]).some((match) => matchesRequest(match, requestHeaders)));
         const specificity = Math.max(0, ...(rule?.matches ?? []).map((match) => match.headers?.length ?? 0));
         return { route, rule, specificity };
       })

@@ -8,11 +8,7 @@ import type { PlannedResource } from "./plannedResource";
 /** Kubernetes objects among the planned resources (not the provider, not component wrappers). */
 export function kubernetesObjects(plan: Pick<PlanDocument, "resources">): PlannedResource[] {
   return plan.resources.filter(
-    (resource) =>
-      resource.type.startsWith("kubernetes:") &&
-      !resource.component &&
-      resource.type !== "pulumi:providers:kubernetes" &&
-      typeof resource.inputs.kind === "string",
+    (resource) => resource.type.startsWith("kubernetes:") && !resource.component && typeof resource.inputs.kind === "string",
   );
 }
 

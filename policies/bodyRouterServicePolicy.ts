@@ -1,5 +1,5 @@
 import { objectsOfKind } from "../plan/kubernetesObjects";
-import { findNamed } from "./gatewayReferences";
+import { findNamed } from "../plan/gatewayReferences";
 import type { Finding, LlmdPolicy } from "./llmdPolicy";
 
 /** What GKE needs on the body-based router's Service port to speak gRPC to it. */

@@ -1,5 +1,5 @@
 import { objectsOfKind } from "../plan/kubernetesObjects";
-import { findNamed, inferencePoolBackends, parentGateways, targets } from "./gatewayReferences";
+import { findNamed, inferencePoolBackends, parentGateways, targets } from "../plan/gatewayReferences";
 import type { Finding, LlmdPolicy } from "./llmdPolicy";
 
 /** The GKE class whose load balancer takes traffic from the internet. */

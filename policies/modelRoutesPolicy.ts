@@ -1,7 +1,7 @@
 import { objectsOfKind, servedModelName } from "../plan/kubernetesObjects";
 import { routingTable } from "../plan/routingTable";
 import { baseModelHeader, bbrManagedLabel } from "../manifests/labels";
-import { routeRules } from "./gatewayReferences";
+import { routeRules } from "../plan/gatewayReferences";
 import type { Finding, LlmdPolicy } from "./llmdPolicy";
 
 function matchesBaseModel(header: { type?: string; name: string; value: string }, model: string): boolean {

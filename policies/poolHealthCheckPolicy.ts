@@ -1,5 +1,5 @@
 import { objectsOfKind } from "../plan/kubernetesObjects";
-import { targets } from "./gatewayReferences";
+import { targets } from "../plan/gatewayReferences";
 import type { Finding, LlmdPolicy } from "./llmdPolicy";
 
 /** vLLM's health endpoint; GKE's default probe (`GET /`) gets a 404 from vLLM. */

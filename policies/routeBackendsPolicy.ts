@@ -1,5 +1,5 @@
 import { objectsOfKind } from "../plan/kubernetesObjects";
-import { findNamed, inferencePoolBackends } from "./gatewayReferences";
+import { findNamed, inferencePoolBackends } from "../plan/gatewayReferences";
 import type { Finding, LlmdPolicy } from "./llmdPolicy";
 
 export const routeBackendsPolicy: LlmdPolicy = {

@@ -1,5 +1,5 @@
 import { objectsOfKind } from "../plan/kubernetesObjects";
-import { routeRules } from "./gatewayReferences";
+import { routeRules } from "../plan/gatewayReferences";
 import type { Finding, LlmdPolicy } from "./llmdPolicy";
 
 export const routeTimeoutsPolicy: LlmdPolicy = {

@@ -1,8 +1,12 @@
 /** How Gateway API and GKE objects name each other: routes -> pools, policies -> targets, routes -> gateways. */
 import type { ObjectView } from "../plan/kubernetesObjects";
 
+export interface RouteMatch {
+  headers?: Array<{ type?: string; name: string; value: string }>;
+}
+
 export interface RouteRule {
-  matches?: Array<{ headers?: Array<{ type?: string; name: string; value: string }> }>;
+  matches?: RouteMatch[];
   backendRefs?: Array<{ group?: string; kind?: string; name: string }>;
   timeouts?: unknown;
 }
